@@ -19,6 +19,13 @@ export interface ExecuteRunInput {
 /** Input of the `awaitRunProgress` activity: poll a run until it leaves `scheduled`/`running`. */
 export interface AwaitRunProgressInput {
   runId: string;
+  /**
+   * The status (and pending form) the caller last saw. Given, the poll ends as soon as the run
+   * differs from it (`scheduled` -> `running`, or a decided form moving on); otherwise it ends
+   * when the run is no longer `scheduled`/`running`.
+   */
+  status?: RunStatus;
+  formId?: string;
   /** Backoff of the polls; defaults: 1s, x1.5, up to 10s. */
   polling?: { initialInterval?: Duration; maxInterval?: Duration; backoffCoefficient?: number };
   /** Return the last seen run when this much time has passed, even if it is still running. */

@@ -1,6 +1,6 @@
 // Inputs, results and status of agentRunWorkflow (DESIGN.md section 4). Types only.
 import type { Duration } from '@temporalio/common';
-import type { InputValue, ReviewDecision, RunError, RunReview, RunStatus } from '../supervity/types';
+import type { InputValue, ReviewDecision, ReviewReceipt, RunError, RunReview, RunStatus } from '../supervity/types';
 
 /** How often to read a run while it is `scheduled`/`running`. */
 export interface PollingOptions {
@@ -59,12 +59,13 @@ export interface AgentRunResumeState {
   status: RunStatus;
   review?: RunReview;
   waitingSince?: string;
-  /** When the current review wait began (ms, workflow time), for `review.timeout`. */
+  lastCheckedAt?: string;
+  /** When the current review times out (epoch ms, workflow time), if `review.timeout` is set. */
   reviewDeadline?: number;
   /** Decisions received but not yet relayed when the execution rolled over. */
-  pendingDecisions: ReviewDecision[];
-  /** Form ids whose decision was already relayed (duplicates are no-ops). */
-  decidedForms: string[];
+  pendingDecisions: (ReviewDecision & { seq: number })[];
+  /** Receipts of the decisions already relayed (later ones for the same form are no-ops). */
+  receipts: ReviewReceipt[];
 }
 
 /** Input of `agentRunWorkflow`. */
