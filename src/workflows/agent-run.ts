@@ -3,8 +3,7 @@
 // sequences activities, timers and messages.
 import { ApplicationFailure } from '@temporalio/common';
 import {
-  CancellationScope, allHandlersFinished, condition, continueAsNew, isCancellation, log, setHandler, sleep,
-  upsertSearchAttributes, workflowInfo,
+  CancellationScope, allHandlersFinished, condition, continueAsNew, isCancellation, log, setHandler, sleep, workflowInfo,
 } from '@temporalio/workflow';
 import type { ReviewDecision, RunStatus, SupervityRun } from '../supervity/types';
 import { cancelRunBestEffort, changeWatcher, executeRun, getRun, progressBudgetMs, progressPoller, submitReview } from './activity-proxies';
@@ -12,7 +11,7 @@ import { reviewDecisionSignal, runUpdatedSignal, statusQuery, submitReviewUpdate
 import { resolveRunOptions, retryDelayMs, type RunOptions } from './options';
 import { reviewTimedOut, runCancelled, runFailed, isQuietEnd, surfaceActivityFailure } from './run-failures';
 import { RunTracker, decisionProblem } from './run-tracker';
-import { SupervityRunIdKey, SupervityRunStatusKey } from './search-attributes';
+import { publishSearchAttributes } from './publish-search-attributes';
 import type { AgentRunInput, AgentRunResult } from './types';
 
 /** Each execution waits on a review for at most this long before continuing as new (bounded history, fresh code). */
@@ -194,19 +193,4 @@ async function cancelSupervityRun(run: RunTracker): Promise<void> {
       log.warn('Could not cancel the Supervity run', { runId: run.runId, error: (err as Error).message });
     }
   });
-}
-
-let published = '';
-
-/** Keeps SupervityRunId/SupervityRunStatus current when the starter set them (so they are registered). */
-function publishSearchAttributes(run: RunTracker): void {
-  const attributes = workflowInfo().typedSearchAttributes;
-  if (attributes.get(SupervityRunStatusKey) === undefined && attributes.get(SupervityRunIdKey) === undefined) return;
-  const key = `${run.runId}/${run.status}`;
-  if (key === published) return;
-  published = key;
-  upsertSearchAttributes([
-    { key: SupervityRunIdKey, value: run.runId },
-    { key: SupervityRunStatusKey, value: run.status },
-  ]);
 }
