@@ -74,7 +74,8 @@ export interface ReviewDecision {
 export interface ReviewForm {
   formId: string;
   runId: string;
-  status: 'pending' | 'submitted' | 'expired' | string;
+  /** `pending`, `submitted`, or another state the API reports. */
+  status: string;
   step?: string;
   prompt?: string;
   allowedActions?: string[];

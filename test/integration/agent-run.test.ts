@@ -226,6 +226,23 @@ describe('agentRunWorkflow on a real Temporal dev server and the simulator', () 
     });
   });
 
+  describe('nothing lost to an API outage', () => {
+    it('creates the run once when the connection drops after Supervity created it', async () => {
+      const before = sim.stats().runsCreated;
+      sim.setFaults([{ route: 'execute', reset: 'after-create', times: 1 }, { route: 'getRun', status: 503, times: 3 }]);
+      try {
+        const handle = await start({ workflowId: 'demo.summarize', inputs: { query: 'Summarize this document' } });
+        const result = await handle.result();
+        assert.equal(result.status, 'completed');
+        const stats = sim.stats();
+        assert.equal(stats.runsCreated - before, 1, 'one run for one attempt');
+        assert.ok(stats.idempotentReplays >= 1, 'the retried execute was answered from its idempotency key');
+      } finally {
+        sim.setFaults([]);
+      }
+    });
+  });
+
   describe('cancellation', () => {
     it('cancels the Supervity run and ends cancelled', async () => {
       const handle = await start({ workflowId: 'test.review' });
