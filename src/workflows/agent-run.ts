@@ -12,6 +12,7 @@ import { resolveRunOptions, retryDelayMs, type RunOptions } from './options';
 import { reviewTimedOut, runCancelled, runFailed, isQuietEnd, surfaceActivityFailure } from './run-failures';
 import { RunTracker, decisionProblem } from './run-tracker';
 import { publishSearchAttributes } from './publish-search-attributes';
+import { reportReviewChange } from './report-to-parent';
 import type { AgentRunInput, AgentRunResult } from './types';
 
 /** Each execution waits on a review for at most this long before continuing as new (bounded history, fresh code). */
@@ -91,10 +92,11 @@ async function watchUntilTerminal(run: RunTracker, options: RunOptions, input: A
     const seen = await nextChange(run, options, executionStartedAt);
     if (seen === 'quiet') continue;
     const latest = seen ?? (await getRun(run.runId));
-    const before = run.status;
+    const before = { status: run.status, formId: run.review?.formId };
     run.observe(latest, Date.now(), options.review.timeoutMs);
-    if (before !== run.status) log.info('Supervity run state changed', { runId: run.runId, from: before, to: run.status });
+    if (before.status !== run.status) log.info('Supervity run state changed', { runId: run.runId, from: before.status, to: run.status });
     publishSearchAttributes(run);
+    if (input.reportToParent) await reportReviewChange(run, before);
     if (isTerminal(latest.status)) return latest;
   }
 }

@@ -76,6 +76,8 @@ export interface AgentRunInput {
   polling?: PollingOptions;
   review?: ReviewOptions;
   retry?: RunRetryOptions;
+  /** Set by agentChainWorkflow: signal the parent (`chainStepRun`) when the run starts or stops waiting for a review. */
+  reportToParent?: boolean;
   /** Internal: state carried across continue-as-new. */
   resume?: AgentRunResumeState;
 }

@@ -1,25 +1,36 @@
 import type { WorkflowHandle } from '@temporalio/client';
+import type { QueryDefinition } from '@temporalio/common';
 import { statusQuery } from '../../src/workflows/messages';
 import type { AgentRunStatus } from '../../src/workflows/types';
 
-/** Polls the `status` query until `predicate` holds; fails after `limitMs` with the last status seen. */
-export async function waitForStatus(
+/** Polls a query until `predicate` holds; fails after `limitMs` with the last answer seen. */
+export async function waitForQuery<T>(
   handle: WorkflowHandle,
-  predicate: (status: AgentRunStatus) => boolean,
+  query: QueryDefinition<T>,
+  predicate: (answer: T) => boolean,
   limitMs = 20_000,
-): Promise<AgentRunStatus> {
+): Promise<T> {
   const deadline = Date.now() + limitMs;
-  let last: AgentRunStatus | undefined;
+  let last: T | undefined;
   while (Date.now() < deadline) {
     try {
-      last = await handle.query(statusQuery);
+      last = await handle.query(query);
       if (predicate(last)) return last;
     } catch {
       // The first workflow task may not have run yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`status never matched within ${limitMs} ms; last seen: ${JSON.stringify(last)}`);
+  throw new Error(`${query.name} never matched within ${limitMs} ms; last seen: ${JSON.stringify(last)}`);
+}
+
+/** Polls agentRunWorkflow's `status` query until `predicate` holds. */
+export async function waitForStatus(
+  handle: WorkflowHandle,
+  predicate: (status: AgentRunStatus) => boolean,
+  limitMs = 20_000,
+): Promise<AgentRunStatus> {
+  return await waitForQuery(handle, statusQuery, predicate, limitMs);
 }
 
 /** Fast polling for tests: the defaults (1s..10s, retries 10s apart) are for production. */
