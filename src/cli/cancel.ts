@@ -17,10 +17,6 @@ export const cancelCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const parsed = parseCommandArgs('cancel', argv, {});
-    if (parsed.help) {
-      io.stdout.write(usage);
-      return ExitCode.Ok;
-    }
     const workflowId = requirePositional('cancel', parsed.positionals, 0, 'the Temporal workflow id of the run');
     rejectExtraPositionals('cancel', parsed.positionals, 1);
     await withClient(io.env, (client) => cancelAgentRun(client, workflowId));

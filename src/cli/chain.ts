@@ -74,10 +74,6 @@ export const chainCommand: CliCommand = {
       id: { type: 'string' },
       json: { type: 'boolean' },
     });
-    if (parsed.help) {
-      io.stdout.write(usage);
-      return ExitCode.Ok;
-    }
     const { values, positionals } = parsed;
     rejectExtraPositionals('chain', positionals, 0);
     if (!values.file) throw usageError('chain', 'missing --file chain.json');

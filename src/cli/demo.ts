@@ -33,10 +33,6 @@ export const demoCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const parsed = parseCommandArgs('demo', argv, devFlags);
-    if (parsed.help) {
-      io.stdout.write(usage);
-      return ExitCode.Ok;
-    }
     rejectExtraPositionals('demo', parsed.positionals, 0);
     const options = { ...devOptionsFrom(parsed.values, io.cwd, io.env), portFallback: true };
     installWorkerRuntime(logLevelFromEnv(io.env, 'WARN'), false);

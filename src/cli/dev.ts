@@ -23,10 +23,6 @@ export const devCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const parsed = parseCommandArgs('dev', argv, devFlags);
-    if (parsed.help) {
-      io.stdout.write(usage);
-      return ExitCode.Ok;
-    }
     rejectExtraPositionals('dev', parsed.positionals, 0);
     const options = devOptionsFrom(parsed.values, io.cwd, io.env);
     installWorkerRuntime(logLevelFromEnv(io.env, 'WARN'), false);

@@ -25,10 +25,6 @@ export const listCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const parsed = parseCommandArgs('list', argv, options);
-    if (parsed.help) {
-      io.stdout.write(usage);
-      return ExitCode.Ok;
-    }
     rejectExtraPositionals('list', parsed.positionals, 0);
     if (!parsed.values.waiting) throw usageError('list', 'say what to list: --waiting');
     const runs = await withClient(io.env, (client) => listWaitingRuns(client, { taskQueue: parsed.values['task-queue'] }));

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, type CliCommand, type CliIO } from './command';
 import { describeError } from './error-exit';
+import { wantsHelp } from './parse';
 
 /** Runs `supervity-temporal <argv...>` with the given commands; resolves to the exit code. */
 export async function runCli(argv: string[], io: CliIO, commands: readonly CliCommand[]): Promise<number> {
@@ -23,6 +24,10 @@ export async function runCli(argv: string[], io: CliIO, commands: readonly CliCo
   if (!command) {
     io.stderr.write(`supervity-temporal: unknown command "${name}" (see "supervity-temporal --help")\n`);
     return ExitCode.Usage;
+  }
+  if (wantsHelp(rest)) {
+    io.stdout.write(command.usage);
+    return ExitCode.Ok;
   }
   try {
     return await command.run(rest, io);

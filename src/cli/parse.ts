@@ -1,23 +1,25 @@
-// node:util parseArgs with the package's conventions: `--help` everywhere, usage errors as CliError.
+// node:util parseArgs with the package's conventions: usage errors as CliError, `--help` recognised everywhere.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { usageError } from './errors';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** What {@link parseCommandArgs} answers: the parsed flags and positionals, or a request for help. */
-export type ParsedArgs<T extends Options> =
-  | { help: true }
-  | { help: false; values: ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>>['values']; positionals: string[] };
+/** What {@link parseCommandArgs} answers: the parsed flags and positionals. */
+export type ParsedArgs<T extends Options> = {
+  values: ReturnType<typeof parseArgs<{ options: T; allowPositionals: true; strict: true }>>['values'];
+  positionals: string[];
+};
 
-/**
- * Parses a command's arguments strictly. Unknown flags and missing values become a usage error
- * naming the command; `-h`/`--help` anywhere asks for the usage text instead.
- */
+/** True when a command's arguments ask for its usage text; `runCli` answers those before the command runs. */
+export function wantsHelp(argv: string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
+
+/** Parses a command's arguments strictly. Unknown flags and missing values become a usage error naming the command. */
 export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T): ParsedArgs<T> {
-  if (argv.includes('--help') || argv.includes('-h')) return { help: true };
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    return { help: false, values, positionals };
+    return { values, positionals };
   } catch (err) {
     throw usageError(command, err instanceof Error ? err.message : String(err));
   }

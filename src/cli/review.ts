@@ -35,10 +35,6 @@ export const reviewCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const parsed = parseCommandArgs('review', argv, options);
-    if (parsed.help) {
-      io.stdout.write(usage);
-      return ExitCode.Ok;
-    }
     const { values, positionals } = parsed;
     const workflowId = requirePositional('review', positionals, 0, 'the Temporal workflow id of the run');
     const action = requirePositional('review', positionals, 1, 'the action, e.g. approve or reject');

@@ -47,10 +47,6 @@ export const runCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const parsed = parseCommandArgs('run', argv, options);
-    if (parsed.help) {
-      io.stdout.write(usage);
-      return ExitCode.Ok;
-    }
     const { values, positionals } = parsed;
     const supervityWorkflowId = requirePositional('run', positionals, 0, 'the Supervity workflow id, e.g. demo.summarize');
     rejectExtraPositionals('run', positionals, 1);

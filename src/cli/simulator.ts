@@ -94,10 +94,6 @@ export const simulatorCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const parsed = parseCommandArgs('simulator', argv, options);
-    if (parsed.help) {
-      io.stdout.write(usage);
-      return ExitCode.Ok;
-    }
     const { values, positionals } = parsed;
     rejectExtraPositionals('simulator', positionals, 0);
     const tokenSource = values.token !== undefined ? 'flag' : io.env.SUPERVITY_TOKEN ? 'env' : 'default';

@@ -26,10 +26,6 @@ export const statusCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const parsed = parseCommandArgs('status', argv, { json: { type: 'boolean' } });
-    if (parsed.help) {
-      io.stdout.write(usage);
-      return ExitCode.Ok;
-    }
     const workflowId = requirePositional('status', parsed.positionals, 0, 'the Temporal workflow id of the run');
     rejectExtraPositionals('status', parsed.positionals, 1);
     const report = await withClient(io.env, (client) => readReport(client, workflowId));

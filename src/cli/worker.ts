@@ -36,10 +36,6 @@ export const workerCommand: CliCommand = {
   usage,
   async run(argv, io) {
     const parsed = parseCommandArgs('worker', argv, {});
-    if (parsed.help) {
-      io.stdout.write(usage);
-      return ExitCode.Ok;
-    }
     rejectExtraPositionals('worker', parsed.positionals, 0);
     await runWorkerFromEnv(io.env, {
       onReady: (s) => io.stdout.write(`worker: polling task queue "${s.taskQueue}" on ${s.address} (namespace ${s.namespace}), Supervity API ${s.supervityApiUrl}; Ctrl-C to stop\n`),

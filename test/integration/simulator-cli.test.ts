@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { simulatorCommand } from '../../src/cli/simulator';
 import { ExitCode, type CliIO } from '../../src/cli/command';
+import { runCli } from '../../src/cli/main';
 import { pause, simClient } from '../fixtures/simulator/client';
 
 const root = path.join(__dirname, '..', '..');
@@ -45,7 +46,7 @@ function spawnSimulator(args: string[]) {
 describe('supervity-temporal simulator (CLI)', () => {
   it('prints its usage for --help', async () => {
     const io = captureIO();
-    assert.equal(await simulatorCommand.run(['--help'], io), ExitCode.Ok);
+    assert.equal(await runCli(['simulator', '--help'], io, [simulatorCommand]), ExitCode.Ok);
     assert.match(io.out(), /Usage: supervity-temporal simulator \[--port 8787\]/);
     assert.match(io.out(), /demo\.review/);
   });
