@@ -115,11 +115,13 @@ export interface StartAgentRunOptions extends Partial<Omit<WorkflowStartOptions<
 /** Starts `agentRunWorkflow` for one Supervity workflow and answers its handle at once. */
 export async function startAgentRun(client: Client, input: AgentRunInput, options: StartAgentRunOptions = {}): Promise<AgentRunHandle> {
   const { trackStatus = true, ...startOptions } = options;
+  // One id for both tries, so the fallback start names the same workflow.
+  const workflowId = options.workflowId ?? `agent-run-${input.workflowId}-${randomUUID()}`;
   const start = (track: boolean) =>
     client.workflow.start<AgentRunWorkflow>(agentRunWorkflowType, {
       ...startOptions,
       args: [input],
-      workflowId: options.workflowId ?? `agent-run-${input.workflowId}-${randomUUID()}`,
+      workflowId,
       taskQueue: options.taskQueue ?? defaultTaskQueue,
       ...(track ? { typedSearchAttributes: withStatusAttribute(startOptions.typedSearchAttributes) } : {}),
     });
