@@ -62,7 +62,7 @@ export const completionLagCase: BenchCase = {
         case: 5, figure: `completion lag, run completed to workflow closed, p50 / p99 (n=${o.count})`,
         ours: `${seconds(o.p50)} / ${seconds(o.p99)}`, comparison: `naive ${seconds(n.p50)} / ${seconds(n.p99)}`,
         target: '"within a few seconds"', verdict: 'info',
-        note: 'default polling (1 s, x1.5, max 10 s) vs the naive fixed 5 s',
+        note: 'default polling (1 s, x1.5, max 5 s) vs the naive fixed 5 s',
         values: { oursP50Ms: o.p50, oursP99Ms: o.p99, naiveP50Ms: n.p50, naiveP99Ms: n.p99, runs },
       },
       {

@@ -57,11 +57,11 @@ async function sleepHeartbeating(ms: number, progress: ProgressHeartbeat): Promi
   }
 }
 
-/** Defaults 1 s, x1.5, up to 10 s (or up to the initial interval, when that is longer). */
+/** Defaults 1 s, x1.5, up to 5 s (or up to the initial interval, when that is longer). */
 /** Whether the poll is over: the run differs from what the caller saw, or (if it said nothing) it stopped moving. */
 function resolveBackoff(polling: AwaitRunProgressInput['polling'] = {}): Backoff {
   const initialMs = msToNumber(polling.initialInterval ?? '1s');
-  const maxMs = polling.maxInterval === undefined ? Math.max(initialMs, 10_000) : msToNumber(polling.maxInterval);
+  const maxMs = polling.maxInterval === undefined ? Math.max(initialMs, 5_000) : msToNumber(polling.maxInterval);
   const coefficient = polling.backoffCoefficient ?? 1.5;
   if (!(initialMs > 0)) throw new SupervityInputError('polling.initialInterval must be a positive duration');
   if (!(maxMs >= initialMs)) throw new SupervityInputError('polling.maxInterval must be at least polling.initialInterval');

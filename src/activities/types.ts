@@ -26,7 +26,7 @@ export interface AwaitRunProgressInput {
    */
   status?: RunStatus;
   formId?: string;
-  /** Backoff of the polls; defaults: 1s, x1.5, up to 10s. */
+  /** Backoff of the polls; defaults: 1s, x1.5, up to 5s. */
   polling?: { initialInterval?: Duration; maxInterval?: Duration; backoffCoefficient?: number };
   /** Return the last seen run when this much time has passed, even if it is still running. */
   budget: Duration;

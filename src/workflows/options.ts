@@ -99,7 +99,7 @@ export function resolveRunOptions(input: AgentRunInput | undefined): RunOptions 
   const maximumAttempts = retry.maximumAttempts ?? 3;
   if (!Number.isInteger(maximumAttempts) || maximumAttempts < 1) invalidInput('retry.maximumAttempts', 'must be an integer >= 1');
   const initialMs = duration('polling.initialInterval', polling.initialInterval, '1s');
-  const maxMs = duration('polling.maxInterval', polling.maxInterval, '10s');
+  const maxMs = duration('polling.maxInterval', polling.maxInterval, '5s');
   if (maxMs < initialMs) invalidInput('polling.maxInterval', 'must not be shorter than polling.initialInterval');
   return {
     workflowId: input.workflowId,

@@ -6,7 +6,7 @@ import type { InputValue, ReviewDecision, ReviewReceipt, RunError, RunReview, Ru
 export interface PollingOptions {
   /** First poll interval; default `1s`. */
   initialInterval?: Duration;
-  /** Longest interval between polls; default `10s`. */
+  /** Longest interval between polls; default `5s`. */
   maxInterval?: Duration;
   /** Growth of the interval per poll; default `1.5`. */
   backoffCoefficient?: number;

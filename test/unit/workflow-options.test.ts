@@ -17,7 +17,7 @@ function rejection(input: unknown): ApplicationFailure {
 describe('agentRunWorkflow input validation', () => {
   it('applies the documented defaults', () => {
     const options = resolveRunOptions({ workflowId: 'demo.summarize' });
-    assert.deepEqual(options.polling, { initialMs: 1000, maxMs: 10_000, coefficient: 1.5 });
+    assert.deepEqual(options.polling, { initialMs: 1000, maxMs: 5_000, coefficient: 1.5 });
     assert.deepEqual(options.review, { timeoutMs: undefined, onTimeout: 'fail', pollMs: 3_600_000 });
     assert.deepEqual(options.retry, { maximumAttempts: 3, initialMs: 10_000, coefficient: 2, maximumMs: 600_000 });
     assert.deepEqual(options.inputs, {});
