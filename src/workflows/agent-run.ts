@@ -8,15 +8,13 @@ import {
 import type { ReviewDecision, RunStatus, SupervityRun } from '../supervity/types';
 import { cancelRunBestEffort, changeWatcher, executeRun, getRun, progressBudgetMs, progressPoller, submitReview } from './activity-proxies';
 import { reviewDecisionSignal, runUpdatedSignal, statusQuery, submitReviewUpdate } from './messages';
-import { resolveRunOptions, retryDelayMs, type RunOptions } from './options';
+import { resolveRunOptions, retryDelayMs, reviewWaitSliceMs, type RunOptions } from './options';
 import { reviewTimedOut, runCancelled, runFailed, isQuietEnd, surfaceActivityFailure } from './run-failures';
 import { RunTracker, decisionProblem } from './run-tracker';
 import { publishSearchAttributes } from './publish-search-attributes';
 import { reportReviewChange } from './report-to-parent';
 import type { AgentRunInput, AgentRunResult } from './types';
 
-/** Each execution waits on a review for at most this long before continuing as new (bounded history, fresh code). */
-export const reviewWaitSliceMs = 10 * 24 * 3600_000;
 /** Our own bound on history length, below the server's suggestion. */
 export const historyEventLimit = 2_000;
 

@@ -14,6 +14,9 @@ export interface RunOptions {
   retry: { maximumAttempts: number; initialMs: number; coefficient: number; maximumMs: number };
 }
 
+/** Each execution waits on a review for at most this long before continuing as new (bounded history, fresh code). */
+export const reviewWaitSliceMs = 10 * 24 * 3600_000;
+
 /** Inline base64 files land in workflow history: keep them small. */
 export const maxInlineBase64Chars = 512 * 1024;
 
@@ -101,6 +104,9 @@ export function resolveRunOptions(input: AgentRunInput | undefined): RunOptions 
   const initialMs = duration('polling.initialInterval', polling.initialInterval, '1s');
   const maxMs = duration('polling.maxInterval', polling.maxInterval, '5s');
   if (maxMs < initialMs) invalidInput('polling.maxInterval', 'must not be shorter than polling.initialInterval');
+  const pollMs = duration('review.pollInterval', review.pollInterval, '1 hour');
+  // A wait slice must hold a few fallback polls, or every execution would roll over at once.
+  if (pollMs > reviewWaitSliceMs / 4) invalidInput('review.pollInterval', `must be at most ${reviewWaitSliceMs / 4 / 3600_000} hours`);
   return {
     workflowId: input.workflowId,
     inputs: validateInputs(input.inputs),
@@ -108,7 +114,7 @@ export function resolveRunOptions(input: AgentRunInput | undefined): RunOptions 
     review: {
       timeoutMs: review.timeout === undefined ? undefined : duration('review.timeout', review.timeout, 0),
       onTimeout,
-      pollMs: duration('review.pollInterval', review.pollInterval, '1 hour'),
+      pollMs,
     },
     retry: {
       maximumAttempts,

@@ -34,6 +34,7 @@ describe('agentRunWorkflow input validation', () => {
     ['a missing workflowId', { inputs: {} }, /workflowId must be the non-empty Supervity workflow id/],
     ['a malformed duration', { workflowId: 'w', polling: { maxInterval: 'soon' } }, /polling.maxInterval must be a duration/],
     ['a coefficient below 1', { workflowId: 'w', retry: { backoffCoefficient: 0.5 } }, /retry.backoffCoefficient must be a number >= 1/],
+    ['a fallback poll longer than a wait slice allows', { workflowId: 'w', review: { pollInterval: '30 days' } }, /review.pollInterval must be at most 60 hours/],
     ['zero attempts', { workflowId: 'w', retry: { maximumAttempts: 0 } }, /retry.maximumAttempts must be an integer >= 1/],
     ['an unknown timeout policy', { workflowId: 'w', review: { onTimeout: 'ignore' } }, /review.onTimeout must be 'fail' or 'cancel-run'/],
     ['a file with two sources', { workflowId: 'w', inputs: { doc: { file: { path: 'a', url: 'b' } } } }, /inputs.doc.file must have exactly one of path, url or base64/],
