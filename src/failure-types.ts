@@ -13,6 +13,8 @@ export const FailureType = {
   InvalidInput: 'SupervityInvalidInput',
   /** The workflow, run or form does not exist (404). */
   NotFound: 'SupervityNotFound',
+  /** The `submitReview` update's answer when Supervity refused the relayed decision. */
+  ReviewRejected: 'SupervityReviewRejected',
   /** No review decision arrived before `review.timeout`. */
   ReviewTimedOut: 'SupervityReviewTimedOut',
   /** The token was missing or refused (401). */

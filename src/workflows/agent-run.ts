@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import {
   CancellationScope, allHandlersFinished, condition, continueAsNew, isCancellation, log, setHandler, sleep, workflowInfo,
 } from '@temporalio/workflow';
+import { FailureType } from '../failure-types';
 import type { ReviewDecision, RunStatus, SupervityRun } from '../supervity/types';
 import { cancelRunBestEffort, changeWatcher, executeRun, getRun, progressBudgetMs, progressPoller, submitReview } from './activity-proxies';
 import { reviewDecisionSignal, runUpdatedSignal, statusQuery, submitReviewUpdate } from './messages';
@@ -63,7 +64,7 @@ function installHandlers(run: RunTracker): void {
       const outcome = run.outcomes.get(seq)!;
       run.outcomes.delete(seq);
       if ('receipt' in outcome) return outcome.receipt;
-      throw ApplicationFailure.create({ type: 'SupervityReviewRejected', message: outcome.error.message, nonRetryable: true });
+      throw ApplicationFailure.create({ type: FailureType.ReviewRejected, message: outcome.error.message, nonRetryable: true });
     },
     {
       validator: (decision: ReviewDecision) => {
