@@ -33,10 +33,13 @@ export { createWorker, runWorkerFromEnv, defaultWorkflowSource, type CreateWorke
 /** Client helpers: start, await, review, inspect, cancel and list agent runs; Temporal settings from the environment. */
 export {
   startAgentRun, runAgent, submitReview, signalReview, getRunStatus, cancelAgentRun, listWaitingRuns,
-  loadTemporalSettings, connectClientFromEnv, agentRunWorkflowType, defaultTaskQueue,
-  ReviewRejectedError, SearchAttributeNotRegisteredError, EnvSettingError, TemporalUnavailableError,
-  type StartAgentRunOptions, type AgentRunHandle, type AgentRunWorkflow, type WaitingRun, type TemporalSettings,
+  agentRunWorkflowType, ReviewRejectedError, SearchAttributeNotRegisteredError,
+  type StartAgentRunOptions, type AgentRunHandle, type AgentRunWorkflow, type WaitingRun,
 } from './client';
+/** The Temporal connection, namespace and task queue from the environment (`@temporalio/envconfig`). */
+export {
+  loadTemporalSettings, connectClientFromEnv, defaultTaskQueue, EnvSettingError, TemporalUnavailableError, type TemporalSettings,
+} from './temporal-settings';
 
 /** The local Supervity API simulator. */
 export {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Duration } from '@temporalio/common';
 import { DefaultLogger, type LogLevel, NativeConnection, Runtime, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from './activities';
-import { connectOrExplain, loadTemporalSettings, EnvSettingError } from './client';
+import { connectOrExplain, loadTemporalSettings, EnvSettingError } from './temporal-settings';
 import type { SupervityClient } from './supervity/client';
 import { supervityConfigFromEnv, type SupervityClientOptions } from './supervity/config';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Client, type WorkflowHandleWithFirstExecutionRunId, WorkflowExecutionAlreadyStartedError, WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure, CancelledFailure } from '@temporalio/common';
-import { connectClientFromEnv } from '../client';
+import { connectClientFromEnv } from '../temporal-settings';
 import type { agentChainWorkflow } from '../workflows/agent-chain';
 import { planChain } from '../workflows/chain-graph';
 import type { AgentChainInput, AgentChainResult } from '../workflows/chain-types';

@@ -1,7 +1,8 @@
 // `supervity-temporal demo` (what `npm start` runs): the embedded environment, one demo.review run
 // followed to its end, approved as a reviewer would, then everything stopped.
 import type { Client } from '@temporalio/client';
-import { connectClientFromEnv, startAgentRun, submitReview } from '../client';
+import { startAgentRun, submitReview } from '../client';
+import { connectClientFromEnv } from '../temporal-settings';
 import { installWorkerRuntime, logLevelFromEnv } from '../worker';
 import { startDevEnvironment, type DevEnvironment } from '../dev';
 import { ExitCode, type CliCommand, type CliIO } from './command';

@@ -1,5 +1,6 @@
 // Any error a command lets escape -> the exit code scripts rely on and one line for a human.
-import { SearchAttributeNotRegisteredError, EnvSettingError, TemporalUnavailableError } from '../client';
+import { SearchAttributeNotRegisteredError } from '../client';
+import { EnvSettingError, TemporalUnavailableError } from '../temporal-settings';
 import { SupervityConfigError } from '../supervity/errors';
 import { ExitCode } from './command';
 import { CliError } from './errors';

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import { defaultTaskQueue } from '../client';
+import { defaultTaskQueue } from '../temporal-settings';
 import { startSimulator } from '../simulator';
 import type { Simulator } from '../simulator';
 import { createWorker } from '../worker';

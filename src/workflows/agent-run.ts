@@ -6,12 +6,12 @@ import {
   CancellationScope, allHandlersFinished, condition, continueAsNew, isCancellation, log, setHandler, sleep, workflowInfo,
 } from '@temporalio/workflow';
 import { FailureType } from '../failure-types';
-import type { ReviewDecision, RunStatus, SupervityRun } from '../supervity/types';
+import type { ReviewDecision, SupervityRun } from '../supervity/types';
 import { cancelRunBestEffort, changeWatcher, executeRun, getRun, progressBudgetMs, progressPoller, submitReview } from './activity-proxies';
 import { reviewDecisionSignal, runUpdatedSignal, statusQuery, submitReviewUpdate } from './messages';
 import { resolveRunOptions, retryDelayMs, reviewWaitSliceMs, type RunOptions } from './options';
 import { reviewTimedOut, runCancelled, runFailed, isQuietEnd, surfaceActivityFailure } from './run-failures';
-import { RunTracker, decisionProblem } from './run-tracker';
+import { RunTracker, decisionProblem, isTerminal } from './run-tracker';
 import { publishSearchAttributes } from './publish-search-attributes';
 import { reportReviewChange } from './report-to-parent';
 import type { AgentRunInput, AgentRunResult } from './types';
@@ -20,7 +20,6 @@ import type { AgentRunInput, AgentRunResult } from './types';
 export const historyEventLimit = 2_000;
 
 const activeStatuses: ReadonlySet<string> = new Set(['starting', 'scheduled', 'running']);
-const isTerminal = (status: RunStatus | 'starting') => status === 'completed' || status === 'failed' || status === 'cancelled';
 
 /** Runs a Supervity agent to completion as a durable step. See {@link AgentRunInput}. */
 export async function agentRunWorkflow(input: AgentRunInput): Promise<AgentRunResult> {

@@ -2,7 +2,7 @@
 // querying its children (workflows cannot query other workflows).
 import { getExternalWorkflowHandle, isCancellation, log, workflowInfo } from '@temporalio/workflow';
 import { chainStepRunSignal } from './messages';
-import type { RunTracker } from './run-tracker';
+import { isTerminal, type RunTracker } from './run-tracker';
 
 /**
  * Signals `chainStepRun` to the parent when the run starts or stops waiting, or moves to another
@@ -10,9 +10,8 @@ import type { RunTracker } from './run-tracker';
  */
 export async function reportReviewChange(run: RunTracker, before: { status: string; formId?: string }): Promise<void> {
   const { parent, workflowId } = workflowInfo();
-  const terminal = run.status === 'completed' || run.status === 'failed' || run.status === 'cancelled';
   const changed = (before.status === 'waiting') !== (run.status === 'waiting') || before.formId !== run.review?.formId;
-  if (!parent || terminal || !changed) return;
+  if (!parent || isTerminal(run.status) || !changed) return;
   try {
     await getExternalWorkflowHandle(parent.workflowId, parent.runId).signal(chainStepRunSignal, {
       workflowId, runId: run.runId, status: run.status, review: run.review,

@@ -3,6 +3,11 @@
 import type { ExecuteRunResponse, ReviewDecision, ReviewReceipt, RunReview, RunStatus, SupervityRun } from '../supervity/types';
 import type { AgentRunResumeState, AgentRunStatus, AttemptRecord, ReviewRecord } from './types';
 
+/** States a run never leaves. */
+export function isTerminal(status: RunStatus | 'starting'): boolean {
+  return status === 'completed' || status === 'failed' || status === 'cancelled';
+}
+
 /** Why a decision cannot be relayed now; `undefined` when it can. */
 export function decisionProblem(state: RunTracker, decision: ReviewDecision): string | undefined {
   if (typeof decision?.action !== 'string' || decision.action === '') return 'a decision needs a non-empty action';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EnvSettingError, loadTemporalSettings } from '../../src/client';
+import { EnvSettingError, loadTemporalSettings } from '../../src/temporal-settings';
 import { SupervityConfigError } from '../../src/supervity/errors';
 import { logLevelFromEnv, runWorkerFromEnv } from '../../src/worker';
 
